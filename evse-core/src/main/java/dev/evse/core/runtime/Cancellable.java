@@ -1,0 +1,10 @@
+package dev.evse.core.runtime;
+
+/** A scheduled task that may still be cancelled. Cancelling twice, or after it ran, is harmless. */
+@FunctionalInterface
+public interface Cancellable {
+
+  Cancellable NONE = () -> {};
+
+  void cancel();
+}
