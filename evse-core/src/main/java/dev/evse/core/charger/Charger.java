@@ -318,7 +318,7 @@ public final class Charger {
 
   /** The current signalled through the PWM (0 when the PWM is off). */
   public double signalledCurrentA() {
-    return cpOutput == CpOutput.PWM ? signalledCurrentA : 0.0;
+    return cpOutput == CpOutput.PWM && iec.isPwmRunning() ? signalledCurrentA : 0.0;
   }
 
   public ShutdownType shutdownType() {
@@ -810,7 +810,8 @@ public final class Charger {
       return;
     }
     double duty = DutyCycle.fromAmps(amps);
-    if (cpOutput == CpOutput.PWM && duty == pwmDuty) {
+    // The IEC layer may have switched the PWM off by itself (CP A or E): ask it, not our memory.
+    if (cpOutput == CpOutput.PWM && iec.isPwmRunning() && duty == pwmDuty) {
       return;
     }
     if (rateLimited) {

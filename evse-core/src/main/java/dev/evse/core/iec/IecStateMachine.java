@@ -39,6 +39,9 @@ public final class IecStateMachine {
   private boolean pwmRunning;
   private boolean lastPwmRunning;
 
+  /** What the board's CP output was last set to ("X1", "F" or the PWM duty), to skip repeats. */
+  private String boardCp = "";
+
   private boolean powerAllowed;
   private PowerOnReason powerReason = PowerOnReason.PowerOff;
   private boolean allowanceIsNew;
@@ -126,7 +129,10 @@ public final class IecStateMachine {
     }
     duty = d;
     pwmRunning = DutyCycle.isRunning(d);
-    board.pwmOn(d * 100.0);
+    if (!boardCp.equals("PWM " + d)) {
+      boardCp = "PWM " + d;
+      board.pwmOn(d * 100.0);
+    }
     evaluate(lastState);
   }
 
@@ -134,7 +140,7 @@ public final class IecStateMachine {
   public void setX1() {
     duty = DutyCycle.NO_PWM;
     pwmRunning = false;
-    board.cpStateX1();
+    boardX1();
     evaluate(lastState);
   }
 
@@ -142,7 +148,10 @@ public final class IecStateMachine {
   public void setF() {
     duty = DutyCycle.NO_PWM;
     pwmRunning = false;
-    board.cpStateF();
+    if (!boardCp.equals("F")) {
+      boardCp = "F";
+      board.cpStateF();
+    }
     evaluate(lastState);
   }
 
@@ -207,7 +216,7 @@ public final class IecStateMachine {
     switch (state) {
       case DISABLED -> {
         if (changed) {
-          board.cpStateX1();
+          boardX1();
           simplifiedMode = false;
           stopC1();
           powerOff();
@@ -216,7 +225,7 @@ public final class IecStateMachine {
       }
       case A -> {
         if (changed) {
-          board.cpStateX1();
+          boardX1();
           simplifiedMode = false;
           carPluggedIn = false;
           powerOff();
@@ -255,7 +264,7 @@ public final class IecStateMachine {
           wantLock = false;
           stopC1();
           powerOff();
-          board.cpStateX1();
+          boardX1();
           if (prev.isBcd()) {
             events.accept(CpEvent.BCDtoEF);
             events.accept(CpEvent.BCDtoE);
@@ -317,6 +326,16 @@ public final class IecStateMachine {
     }
     if (pwmStarted && simplifiedMode) {
       events.accept(CpEvent.CarRequestedPower);
+    }
+  }
+
+  /** PWM off at the board; the PWM the charger asked for is off too, as on real hardware. */
+  private void boardX1() {
+    duty = DutyCycle.NO_PWM;
+    pwmRunning = false;
+    if (!boardCp.equals("X1")) {
+      boardCp = "X1";
+      board.cpStateX1();
     }
   }
 
