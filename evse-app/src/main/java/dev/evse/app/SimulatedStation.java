@@ -1,0 +1,75 @@
+package dev.evse.app;
+
+import dev.evse.app.config.AppConfig;
+import dev.evse.app.config.EnergyOptions;
+import dev.evse.core.EvseManager;
+import dev.evse.core.port.BoardSupport;
+import dev.evse.core.runtime.EventLoop;
+import dev.evse.core.runtime.LoopGroup;
+import dev.evse.sim.SimulatedHardware;
+import dev.evse.sim.SimulationConfig;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * One EVSE manager on simulated hardware: board with a scripted car, power meter, lock, a local
+ * energy supply and (optionally) an automatic card reader. Everything runs on one event loop of
+ * the given group, in real or virtual time.
+ */
+public final class SimulatedStation {
+  private final AppConfig.EvseEntry entry;
+  private final EvseManager evse;
+  private final SimulatedHardware hardware;
+  private final LocalEnergySupply energy;
+
+  /**
+   * @param boardDecorator wraps the board the kernel talks to (e.g. to print its commands)
+   */
+  public SimulatedStation(LoopGroup group, AppConfig.EvseEntry entry, EnergyOptions energyOptions,
+      UnaryOperator<BoardSupport> boardDecorator) {
+    this.entry = entry;
+    EventLoop loop = group.newLoop("evse-" + entry.evse().connectorId);
+    SimulationConfig sim = SimulationConfig.builder()
+        .ocmfKeySeed(entry.simulation().seed)
+        .nominalVoltageV(entry.evse().acNominalVoltage)
+        .carAutoExecInfinite(entry.simulation().repeat)
+        .build();
+    hardware = new SimulatedHardware(loop, sim);
+    evse = EvseManager.builder(loop, boardDecorator.apply(hardware.board()))
+        .config(entry.evse())
+        .connectorLock(hardware.lock())
+        .powerMeter(hardware.meter())
+        .random(new Random(entry.simulation().seed))
+        .build();
+    hardware.connect(evse, evse, evse);
+    energy = new LocalEnergySupply(evse, energyOptions);
+    String token = entry.simulation().autoAuthorizeToken;
+    if (token != null && !token.isEmpty()) {
+      evse.addListener(new AutoAuthorizer(evse, token, entry.simulation().autoAuthorizeDelayMs));
+    }
+  }
+
+  /** Powers the hardware up, starts the kernel and the energy supply, then the car's script. */
+  public void start() {
+    hardware.start();
+    evse.start();
+    energy.start();
+    String script = entry.simulation().script;
+    if (script != null && !script.isBlank()) {
+      hardware.loop().post(() -> hardware.car().execute(script));
+    }
+  }
+
+  public void stop() {
+    energy.stop();
+    hardware.stop();
+  }
+
+  public EvseManager evse() {
+    return evse;
+  }
+
+  public SimulatedHardware hardware() {
+    return hardware;
+  }
+}
