@@ -42,6 +42,7 @@ import dev.evse.core.charger.SessionIds;
 import dev.evse.core.charger.ShutdownType;
 import dev.evse.core.charger.TransactionControl;
 import dev.evse.core.enable.EnableDisableTable;
+import dev.evse.core.energy.EnergyNode;
 import dev.evse.core.energy.PowerBudget;
 import dev.evse.core.error.ErrorRegistry;
 import dev.evse.core.error.FatalErrorPolicy;
@@ -93,6 +94,7 @@ public final class EvseManager
   private final Reservation reservation = new Reservation();
   private final PowerBudget budget;
   private final SoftOverCurrent softOverCurrent;
+  private final EnergyNode energyNode;
 
   private boolean connectorEnabled = true;
   private boolean started;
@@ -122,7 +124,7 @@ public final class EvseManager
     this.softOverCurrent = new SoftOverCurrent(
         config.softOverCurrentTolerancePercent, config.softOverCurrentMeasurementNoiseA,
         config.softOverCurrentTimeoutMs);
-    this.events = new SessionEventPublisher(loop.clock(), this::meterValue, out);
+    this.events = new SessionEventPublisher(loop, this::meterValue, out, b.store, this::storeFailed);
     this.errors = new ErrorRegistry(
         new FatalErrorPolicy(config.failOnPowermeterErrors),
         config.inoperativeErrorUseVendorId,
@@ -143,7 +145,8 @@ public final class EvseManager
           }
         });
     this.transactions = new TransactionControl(
-        loop, meters, events, b.store, config.evseId, config.failOnPowermeterErrors,
+        loop, meters, events, b.store, () -> Optional.ofNullable(lastMeter), config.evseId,
+        config.failOnPowermeterErrors,
         new TransactionControl.Hooks() {
           @Override
           public Optional<Integer> reservationId() {
@@ -159,6 +162,11 @@ public final class EvseManager
           public void raiseStartFailed(String message) {
             errors.raiseOwn(ErrorTypes.EVSE_MANAGER_POWERMETER_TRANSACTION_START_FAILED, "", message, Severity.Medium);
           }
+
+          @Override
+          public void raiseNotRecorded(String message) {
+            errors.raiseOwn(ErrorTypes.EVSE_MANAGER_INTERNAL, "", message, Severity.High);
+          }
         });
     // Charger and IEC layer reference each other only through the CP event queue.
     Charger[] chargerRef = new Charger[1];
@@ -167,6 +175,36 @@ public final class EvseManager
         config.hasVentilation, config.lockConnectorInStateB, config.hackSimplifiedModeLimit10A);
     this.charger = new Charger(loop, iec, ChargerSettings.from(config), events, transactions, new Environment());
     chargerRef[0] = charger;
+    this.energyNode = new EnergyNode(moduleId, loop, new EnergyNode.View() {
+      @Override
+      public ChargerState state() {
+        return charger.state();
+      }
+
+      @Override
+      public Optional<HardwareCapabilities> capabilities() {
+        return Optional.ofNullable(capabilities);
+      }
+
+      @Override
+      public int activePhases() {
+        return phasesAvailable;
+      }
+
+      @Override
+      public Optional<Powermeter> meterValue() {
+        return Optional.ofNullable(lastMeter);
+      }
+    }, config.requestZeroPowerInIdle);
+    charger.addStateListener(energyNode::onStateEntered);
+  }
+
+  /**
+   * Receives this EVSE's {@code energy_flow_request}s (every second, and at once on the state
+   * changes that matter). Register before {@link #start()}; called on the EVSE's loop.
+   */
+  public void addEnergyFlowListener(java.util.function.Consumer<dev.evse.api.types.EnergyFlowRequest> l) {
+    energyNode.addListener(l);
   }
 
   public static Builder builder(EventLoop loop, BoardSupport board) {
@@ -302,6 +340,7 @@ public final class EvseManager
     enableTable.update(initial);
     iec.enable(enabled);
     charger.start(enabled);
+    energyNode.start();
     publishLimits();
     events.enableState(enabled, enableTable.winner(), false);
     out.onReady(true);
@@ -635,6 +674,13 @@ public final class EvseManager
   @Override
   public void onErrorCleared(ErrorSource source, String type, String subType) {
     loop.post(() -> errors.clear(source, type, subType));
+  }
+
+  /** The store could not record an event: charging must not go on without a record. */
+  private void storeFailed(Throwable error) {
+    LOG.error("session store failed", error);
+    errors.raiseOwn(ErrorTypes.EVSE_MANAGER_INTERNAL, "SessionStore",
+        "session store failed: " + error.getMessage(), Severity.High);
   }
 
   private void onShutdown(ShutdownType type, boolean fatalActive) {

@@ -17,9 +17,13 @@ import dev.evse.api.types.SignedMeterValue;
 import dev.evse.api.types.StopTransactionReason;
 import dev.evse.api.types.TransactionFinished;
 import dev.evse.api.types.TransactionStarted;
+import dev.evse.core.port.SessionStore;
 import dev.evse.core.runtime.Clock;
+import dev.evse.core.runtime.EventLoop;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,13 +38,20 @@ public final class SessionEventPublisher {
   private final Clock clock;
   private final Supplier<Powermeter> meterValue;
   private final EvseManagerListener out;
+  private final DurablePublication durable;
   private String uuid = "";
   private String protocol = PROTOCOL_UNKNOWN;
 
-  public SessionEventPublisher(Clock clock, Supplier<Powermeter> meterValue, EvseManagerListener out) {
-    this.clock = clock;
+  /**
+   * @param storeFailed told when the store could not record an event (the event is published
+   *     anyway, except a TransactionStarted, which then did not happen)
+   */
+  public SessionEventPublisher(EventLoop loop, Supplier<Powermeter> meterValue, EvseManagerListener out,
+      SessionStore store, Consumer<Throwable> storeFailed) {
+    this.clock = loop.clock();
     this.meterValue = meterValue;
     this.out = out;
+    this.durable = new DurablePublication(loop, store, out, storeFailed);
   }
 
   /** The uuid of the session in progress, empty between sessions. */
@@ -62,9 +73,10 @@ public final class SessionEventPublisher {
     out.onSelectedProtocol(protocol);
   }
 
-  public void transactionStarted(ProvidedIdToken idTag, Optional<Integer> reservationId) {
-    publish(event(SessionEventEnum.TransactionStarted).transactionStarted(
-        new TransactionStarted(idTag, meter(), Optional.empty(), reservationId)));
+  /** Completes once the start is recorded; a failed stage means no TransactionStarted was published. */
+  public CompletionStage<Void> transactionStarted(ProvidedIdToken idTag, Optional<Integer> reservationId) {
+    return durable.publish(build(event(SessionEventEnum.TransactionStarted).transactionStarted(
+        new TransactionStarted(idTag, meter(), Optional.empty(), reservationId))), true);
   }
 
   public void transactionFinished(
@@ -78,11 +90,11 @@ public final class SessionEventPublisher {
   }
 
   /** Start-up clean-up: the transaction open before the restart ends (decision Q8: its uuid). */
-  public void transactionFinishedAfterPowerLoss(
-      String oldUuid, Optional<SignedMeterValue> startSigned, Optional<SignedMeterValue> signed) {
+  public void transactionFinishedAfterPowerLoss(String oldUuid, Optional<Powermeter> meterValue,
+      Optional<SignedMeterValue> startSigned, Optional<SignedMeterValue> signed) {
     publish(new Builder(oldUuid, SessionEventEnum.TransactionFinished).transactionFinished(
-        new TransactionFinished(meter(), startSigned, signed, Optional.of(StopTransactionReason.PowerLoss),
-            Optional.empty())));
+        new TransactionFinished(meterValue.orElseGet(this::meter), startSigned, signed,
+            Optional.of(StopTransactionReason.PowerLoss), Optional.empty())));
   }
 
   public void sessionResumed(String oldUuid) {
@@ -137,9 +149,13 @@ public final class SessionEventPublisher {
   }
 
   private void publish(Builder b) {
-    out.onSessionEvent(new SessionEvent(b.uuid, Rfc3339.format(clock.wallTime()), b.connectorId, b.kind,
+    durable.publish(build(b), false);
+  }
+
+  private SessionEvent build(Builder b) {
+    return new SessionEvent(b.uuid, Rfc3339.format(clock.wallTime()), b.connectorId, b.kind,
         b.sessionStarted, b.sessionFinished, b.transactionStarted, b.transactionFinished, b.pausedEvse,
-        b.chargingState, b.authorization, b.source));
+        b.chargingState, b.authorization, b.source);
   }
 
   /** Collects the optional parts of one event. */

@@ -40,12 +40,16 @@ public final class TransactionControl {
 
     /** Raises {@code evse_manager/PowermeterTransactionStartFailed}. */
     void raiseStartFailed(String message);
+
+    /** Raises {@code evse_manager/Internal}: the transaction could not be recorded. */
+    void raiseNotRecorded(String message);
   }
 
   private final EventLoop loop;
   private final List<PowerMeter> meters;
   private final SessionEventPublisher events;
   private final SessionStore store;
+  private final java.util.function.Supplier<Optional<dev.evse.api.types.Powermeter>> liveMeterValue;
   private final String evseId;
   private final boolean failOnPowermeterErrors;
   private final Hooks hooks;
@@ -59,6 +63,7 @@ public final class TransactionControl {
       List<PowerMeter> meters,
       SessionEventPublisher events,
       SessionStore store,
+      java.util.function.Supplier<Optional<dev.evse.api.types.Powermeter>> liveMeterValue,
       String evseId,
       boolean failOnPowermeterErrors,
       Hooks hooks) {
@@ -66,6 +71,7 @@ public final class TransactionControl {
     this.meters = List.copyOf(meters);
     this.events = events;
     this.store = store;
+    this.liveMeterValue = liveMeterValue;
     this.evseId = evseId;
     this.failOnPowermeterErrors = failOnPowermeterErrors;
     this.hooks = hooks;
@@ -98,20 +104,41 @@ public final class TransactionControl {
     TransactionReq request = requestFor(session.uuid(), token, validation);
     MeterReplies.<PowerMeter, TransactionStartResponse>ask(
         loop, meters, m -> m.startTransaction(request), METER_REPLY_TIMEOUT_MS, answers -> {
-          busy = false;
           Optional<String> failure = startFailure(answers);
           if (failure.isPresent() && failOnPowermeterErrors) {
+            busy = false;
             startFailed = true;
             hooks.raiseStartFailed(failure.get());
-          } else {
-            failure.ifPresent(f -> LOG.warn("meter failed to start transaction {}: {} (ignored)", session.uuid(), f));
-            activeId = session.uuid();
-            store.transactionStarted(activeId);
-            events.transactionStarted(token, hooks.reservationId());
-            hooks.consumeReservation();
+            done.run();
+            return;
           }
-          done.run();
+          failure.ifPresent(f -> LOG.warn("meter failed to start transaction {}: {} (ignored)", session.uuid(), f));
+          var recorded = events.transactionStarted(token, hooks.reservationId()).toCompletableFuture();
+          if (recorded.isDone()) {
+            afterStartRecorded(session.uuid(), recorded, done);
+          } else {
+            recorded.whenComplete((v, e) -> loop.post(() -> afterStartRecorded(session.uuid(), recorded, done)));
+          }
         });
+  }
+
+  /** Only a start on record counts: otherwise the meter's transaction is cancelled and we stay safe. */
+  private void afterStartRecorded(String uuid, java.util.concurrent.CompletableFuture<Void> recorded, Runnable done) {
+    if (recorded.isCompletedExceptionally()) {
+      String why = recorded.handle((v, e) -> String.valueOf(e.getMessage())).join();
+      startFailed = true;
+      MeterReplies.<PowerMeter, TransactionStopResponse>ask(
+          loop, meters, m -> m.stopTransaction(uuid), METER_REPLY_TIMEOUT_MS, a -> {
+            busy = false;
+            hooks.raiseNotRecorded("transaction " + uuid + " could not be recorded: " + why);
+            done.run();
+          });
+      return;
+    }
+    busy = false;
+    activeId = uuid;
+    hooks.consumeReservation();
+    done.run();
   }
 
   private static Optional<String> startFailure(List<Optional<TransactionStartResponse>> answers) {
@@ -136,7 +163,6 @@ public final class TransactionControl {
     stopAtMeters(id, signed -> {
       busy = false;
       activeId = null;
-      store.transactionFinished(id);
       events.simple(dev.evse.api.types.SessionEventEnum.ChargingFinished);
       events.transactionFinished(reason, by, signed.start(), signed.stop());
       done.run();
@@ -149,18 +175,19 @@ public final class TransactionControl {
    * open. {@code done} runs on the loop when all is settled.
    */
   public void recoverAfterPowerLoss(Runnable done) {
-    Optional<String> open = store.openTransaction();
+    Optional<SessionStore.OpenTransaction> open = store.openTransaction();
     if (open.isEmpty()) {
       MeterReplies.<PowerMeter, TransactionStopResponse>ask(
           loop, meters, m -> m.stopTransaction(""), METER_REPLY_TIMEOUT_MS, a -> done.run());
       return;
     }
-    String id = open.get();
+    String id = open.get().sessionUuid();
     events.sessionResumed(id);
     busy = true;
     stopAtMeters(id, signed -> {
-      store.transactionFinished(id);
-      events.transactionFinishedAfterPowerLoss(id, signed.start(), signed.stop());
+      // The live reading if the meter gave one, else the last one on record.
+      Optional<dev.evse.api.types.Powermeter> best = liveMeterValue.get().or(() -> open.get().lastKnownMeterValue());
+      events.transactionFinishedAfterPowerLoss(id, best, signed.start(), signed.stop());
       MeterReplies.<PowerMeter, TransactionStopResponse>ask(
           loop, meters, m -> m.stopTransaction(""), METER_REPLY_TIMEOUT_MS, a -> {
             busy = false;
