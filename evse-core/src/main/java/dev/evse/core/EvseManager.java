@@ -197,7 +197,35 @@ public final class EvseManager
       }
     }, config.requestZeroPowerInIdle);
     charger.addStateListener(energyNode::onStateEntered);
+    out.add(new SessionReactions());
   }
+
+  /** What the manager itself does on its own session events (runs before outside listeners). */
+  private final class SessionReactions implements EvseManagerListener {
+    @Override
+    public void onSessionEvent(dev.evse.api.types.SessionEvent e) {
+      switch (e.event()) {
+        case SessionStarted -> {
+          out.onEvInfo(dev.evse.api.types.EVInfo.empty());
+          if (config.disableAuthentication) {
+            // Free service: authorise right after the session starts, once the event is out.
+            loop.post(() -> charger.authorize(FREE_SERVICE_TOKEN, FREE_SERVICE_RESULT));
+          }
+        }
+        case SessionFinished -> out.onEvInfo(dev.evse.api.types.EVInfo.empty());
+        default -> { }
+      }
+    }
+  }
+
+  /** The token of free service ({@code disable_authentication}). */
+  public static final ProvidedIdToken FREE_SERVICE_TOKEN = new ProvidedIdToken(Optional.empty(),
+      new dev.evse.api.types.IdToken("FREESERVICE", dev.evse.api.types.IdTokenType.Local, Optional.empty()),
+      Optional.empty(), dev.evse.api.types.AuthorizationType.RFID, Optional.empty(), Optional.empty(),
+      Optional.empty(), Optional.empty());
+  private static final ValidationResult FREE_SERVICE_RESULT = new ValidationResult(AuthorizationStatus.Accepted,
+      Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+      Optional.empty());
 
   /**
    * Receives this EVSE's {@code energy_flow_request}s (every second, and at once on the state
@@ -528,8 +556,31 @@ public final class EvseManager
           amps = root.acMaxCurrentA().isPresent() ? fromWatts : 0.0;
         }
       }
+      root.acMaxPhaseCount().ifPresent(p -> applyPhaseCount(p.value()));
       return applyBudget(amps, limits.validFor() * 1000L);
     });
+  }
+
+  /**
+   * The energy manager asks for another phase count: switched through the SwitchPhases state
+   * while charging, directly at the board otherwise; only where the hardware can switch.
+   */
+  private void applyPhaseCount(int requested) {
+    if (requested < 1 || requested > 3 || requested == phasesAvailable || capabilities == null
+        || !capabilities.supportsChangingPhasesDuringCharging()) {
+      return;
+    }
+    boolean three = requested == 3;
+    if (charger.state() == ChargerState.Charging || charger.state() == ChargerState.SwitchPhases) {
+      if (!charger.requestPhaseSwitch(three)) {
+        return;
+      }
+    } else if (!iec.relaysOn()) {
+      board.acSwitchThreePhasesWhileCharging(three);
+    } else {
+      return;
+    }
+    phasesAvailable = three ? 3 : 1;
   }
 
   /**
