@@ -78,6 +78,9 @@ public final class IecStateMachine {
   /** Enables or disables the board; while disabled, CP events are ignored. */
   public void enable(boolean value) {
     enabled = value;
+    if (!value) {
+      powerOff(); // relays first, before anything else changes
+    }
     board.enable(value);
     if (!value) {
       evaluate(RawCpState.DISABLED);
