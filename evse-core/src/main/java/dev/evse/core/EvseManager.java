@@ -361,6 +361,9 @@ public final class EvseManager
     }
     ready = true;
     out.onEvseId(config.evseId);
+    if (capabilities != null) {
+      out.onHwCapabilities(capabilities); // published before we were ready: pass it on now
+    }
     out.onSupportedEnergyTransferModes(List.of());
     boolean enabled = enableTable.enabled() && connectorEnabled;
     EnableDisableSource initial = new EnableDisableSource(
