@@ -28,6 +28,14 @@ public final class LocalEnergySupply {
     timer.cancel();
   }
 
+  /** Changes the granted current from the next renewal on (and now). */
+  public void setMaxCurrent(double amps) {
+    evse.loop().post(() -> {
+      options.maxCurrentA = amps;
+      grant();
+    });
+  }
+
   private void grant() {
     evse.setMaxCurrent(options.maxCurrentA, options.validForS * 1000L);
   }

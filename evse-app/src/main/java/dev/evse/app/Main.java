@@ -20,7 +20,9 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ConfigLoader.ConfigException || e instanceof IllegalArgumentException) {
+      if (e instanceof ConfigLoader.ConfigException || e instanceof IllegalArgumentException
+          || e instanceof dev.evse.app.web.DashboardStartException || e instanceof dev.evse.store.StoreException
+          || e instanceof IllegalStateException) {
         cmd.getErr().println("evse: " + e.getMessage());
         return 2;
       }

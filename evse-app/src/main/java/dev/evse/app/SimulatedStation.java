@@ -8,6 +8,8 @@ import dev.evse.core.runtime.EventLoop;
 import dev.evse.core.runtime.LoopGroup;
 import dev.evse.sim.SimulatedHardware;
 import dev.evse.sim.SimulationConfig;
+import dev.evse.core.port.SessionStore;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
@@ -27,6 +29,16 @@ public final class SimulatedStation {
    */
   public SimulatedStation(LoopGroup group, AppConfig.EvseEntry entry, EnergyOptions energyOptions,
       UnaryOperator<BoardSupport> boardDecorator) {
+    this(group, entry, Optional.of(energyOptions), boardDecorator, SessionStore.NONE);
+  }
+
+  /**
+   * @param localEnergy the fixed local energy supply, or empty when an energy manager grants
+   *     this EVSE its budget
+   * @param store where the EVSE records its sessions
+   */
+  public SimulatedStation(LoopGroup group, AppConfig.EvseEntry entry, Optional<EnergyOptions> localEnergy,
+      UnaryOperator<BoardSupport> boardDecorator, SessionStore store) {
     this.entry = entry;
     EventLoop loop = group.newLoop("evse-" + entry.evse().connectorId);
     SimulationConfig sim = SimulationConfig.builder()
@@ -40,9 +52,10 @@ public final class SimulatedStation {
         .connectorLock(hardware.lock())
         .powerMeter(hardware.meter())
         .random(new Random(entry.simulation().seed))
+        .store(store)
         .build();
     hardware.connect(evse, evse, evse);
-    energy = new LocalEnergySupply(evse, energyOptions);
+    energy = localEnergy.map(o -> new LocalEnergySupply(evse, o)).orElse(null);
     String token = entry.simulation().autoAuthorizeToken;
     if (token != null && !token.isEmpty()) {
       evse.addListener(new AutoAuthorizer(evse, token, entry.simulation().autoAuthorizeDelayMs));
@@ -53,7 +66,9 @@ public final class SimulatedStation {
   public void start() {
     hardware.start();
     evse.start();
-    energy.start();
+    if (energy != null) {
+      energy.start();
+    }
     String script = entry.simulation().script;
     if (script != null && !script.isBlank()) {
       hardware.loop().post(() -> hardware.car().execute(script));
@@ -61,8 +76,15 @@ public final class SimulatedStation {
   }
 
   public void stop() {
-    energy.stop();
+    if (energy != null) {
+      energy.stop();
+    }
     hardware.stop();
+  }
+
+  /** The fixed local energy supply, if this station has one. */
+  public Optional<LocalEnergySupply> localEnergy() {
+    return Optional.ofNullable(energy);
   }
 
   public EvseManager evse() {

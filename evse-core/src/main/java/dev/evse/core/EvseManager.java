@@ -377,6 +377,22 @@ public final class EvseManager
     out.onReady(true);
   }
 
+  /**
+   * Stops the EVSE for a process shutdown: relays open and PWM off at once, the energy node
+   * falls silent. An open transaction stays open on record, so the next start finishes it
+   * (reason PowerLoss) exactly as after a power cut.
+   */
+  public CompletableFuture<Void> stop() {
+    return loop.call(() -> {
+      iec.allowPowerOn(false, dev.evse.api.types.PowerOnReason.PowerOff);
+      iec.setX1();
+      energyNode.stop();
+      budgetExpiry.cancel();
+      overCurrentTimer.cancel();
+      return null;
+    });
+  }
+
   // ---------------------------------------------------------------- commands
 
   @Override

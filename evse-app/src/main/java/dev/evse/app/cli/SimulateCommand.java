@@ -51,7 +51,7 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   int run(PrintStream out) throws ConfigLoader.ConfigException {
-    AppConfig app = config == null ? AppConfig.defaults() : ConfigLoader.load(config);
+    AppConfig app = config == null ? AppConfig.simulationDefaults() : ConfigLoader.load(config);
     AppConfig.EvseEntry entry = app.evses.get(0);
     if (script != null) {
       ScriptParser.parse(script); // a bad script fails here, before anything runs

@@ -8,15 +8,47 @@ import java.util.List;
 public final class AppConfig {
   /** One entry per connector. */
   public final List<EvseEntry> evses = new ArrayList<>();
+  /** The fixed energy supply of {@code evse simulate} (one EVSE, no energy manager). */
   public EnergyOptions energy = new EnergyOptions();
+  /** The site energy manager of {@code evse run}: one grid connection for every EVSE. */
+  public dev.evse.site.energy.EnergyConfig energyManager = new dev.evse.site.energy.EnergyConfig();
+  /** The built-in Auth of {@code evse run}. */
+  public dev.evse.site.auth.AuthConfig auth = defaultAuth();
+  public ServiceOptions.Store store = new ServiceOptions.Store();
+  public ServiceOptions.Mqtt mqtt = new ServiceOptions.Mqtt();
+  public ServiceOptions.Dashboard dashboard = new ServiceOptions.Dashboard();
+
+  static dev.evse.site.auth.AuthConfig defaultAuth() {
+    dev.evse.site.auth.AuthConfig a = new dev.evse.site.auth.AuthConfig();
+    a.connectionTimeout = 60;
+    return a;
+  }
 
   /** One EVSE: EVerest's options plus how its simulated hardware behaves. */
   public record EvseEntry(EvseConfig evse, SimulationOptions simulation) {}
 
-  /** The built-in defaults: one simulated EVSE. */
+  /**
+   * The built-in defaults: one simulated EVSE in free service ({@code disable_authentication}),
+   * so a newcomer sees a car charge without knowing about tokens.
+   */
   public static AppConfig defaults() {
+    AppConfig c = new AppConfig();
+    c.evses.add(defaultEvse());
+    return c;
+  }
+
+  /** One EVSE with EVerest's defaults and a simulated card reader (for {@code evse simulate}). */
+  public static AppConfig simulationDefaults() {
     AppConfig c = new AppConfig();
     c.evses.add(new EvseEntry(new EvseConfig(), new SimulationOptions()));
     return c;
+  }
+
+  static EvseEntry defaultEvse() {
+    EvseConfig evse = new EvseConfig();
+    evse.disableAuthentication = true;
+    SimulationOptions sim = new SimulationOptions();
+    sim.autoAuthorizeToken = "";
+    return new EvseEntry(evse, sim);
   }
 }

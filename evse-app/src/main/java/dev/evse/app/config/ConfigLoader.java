@@ -25,6 +25,8 @@ public final class ConfigLoader {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+  static final String SECTIONS = "evses, energy, energy_manager, auth, store, mqtt, dashboard";
+
   private ConfigLoader() {}
 
   /** The config in {@code file}. */
@@ -59,11 +61,26 @@ public final class ConfigLoader {
       switch (e.getKey()) {
         case "evses" -> readEvses(e.getValue(), config, problems);
         case "energy" -> config.energy = bind(e.getValue(), EnergyOptions.class, "energy", problems);
-        default -> problems.add(e.getKey() + ": unknown section (known: evses, energy)");
+        case "energy_manager" -> config.energyManager =
+            bind(e.getValue(), dev.evse.site.energy.EnergyConfig.class, "energy_manager", problems);
+        case "auth" -> config.auth = bind(e.getValue(), dev.evse.site.auth.AuthConfig.class, "auth", problems);
+        case "store" -> config.store = bind(e.getValue(), ServiceOptions.Store.class, "store", problems);
+        case "mqtt" -> config.mqtt = bind(e.getValue(), ServiceOptions.Mqtt.class, "mqtt", problems);
+        case "dashboard" -> config.dashboard = bind(e.getValue(), ServiceOptions.Dashboard.class, "dashboard", problems);
+        default -> problems.add(e.getKey() + ": unknown section (known: " + SECTIONS + ")");
       }
     }
     if (config.evses.isEmpty() && problems.isEmpty()) {
-      config.evses.addAll(AppConfig.defaults().evses);
+      config.evses.add(AppConfig.defaultEvse());
+    }
+    if (config.auth != null && config.auth.connectionTimeout == null) {
+      config.auth.connectionTimeout = AppConfig.defaultAuth().connectionTimeout;
+    }
+    if (config.mqtt != null && (config.mqtt.port < 0 || config.mqtt.port > 65535)) {
+      problems.add("mqtt.port: " + config.mqtt.port + " is outside 0..65535");
+    }
+    if (config.dashboard != null && (config.dashboard.port < 0 || config.dashboard.port > 65535)) {
+      problems.add("dashboard.port: " + config.dashboard.port + " is outside 0..65535");
     }
     checkUniqueConnectorIds(config, problems);
     if (config.energy != null && (config.energy.maxCurrentA < 0 || config.energy.validForS <= 0

@@ -1,6 +1,5 @@
 package dev.evse.core.runtime;
 
-import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -23,18 +22,7 @@ public final class RealTimeLoopGroup implements LoopGroup {
 
   private final ExecutorService workers;
   private final ScheduledExecutorService timers;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public long monotonicMillis() {
-          return System.nanoTime() / 1_000_000L;
-        }
-
-        @Override
-        public Instant wallTime() {
-          return Instant.now();
-        }
-      };
+  private final Clock clock = Clock.system();
 
   public RealTimeLoopGroup() {
     this(Math.max(2, java.lang.Runtime.getRuntime().availableProcessors()));
