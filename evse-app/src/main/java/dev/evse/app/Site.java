@@ -113,7 +113,14 @@ public final class Site implements AutoCloseable {
   private void startMqtt(Options options) {
     String url = config.mqtt.url;
     if (url.isBlank()) {
-      broker = EmbeddedBroker.start(config.mqtt.host, options.mqttPort().orElse(config.mqtt.port));
+      int port = options.mqttPort().orElse(config.mqtt.port);
+      try {
+        broker = EmbeddedBroker.start(config.mqtt.host, port);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("the embedded MQTT broker cannot listen on " + config.mqtt.host + ":" + port
+            + " (" + e.getMessage() + "); choose another port with --mqtt-port PORT (or mqtt.port in the config),"
+            + " or an external broker with mqtt.url", e);
+      }
       url = broker.url();
     }
     MqttSettings settings = MqttSettings.of(url).withClientId("evse-manager-" + ProcessHandle.current().pid());

@@ -45,6 +45,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed for session ids and the meter key.")
   Long seed;
 
+  @Option(names = "--db", paramLabel = "FILE", description = "Record the sessions in this database "
+      + "(default: none; a transaction left open there by an earlier run is finished first).")
+  java.nio.file.Path db;
+
   @Override
   public Integer call() throws Exception {
     return run(System.out);
@@ -70,7 +74,14 @@ public final class SimulateCommand implements Callable<Integer> {
 
     VirtualTimeLoopGroup time = new VirtualTimeLoopGroup();
     StationOutput printer = new StationOutput(out, time.clock(), true, !noHardware);
-    SimulatedStation station = new SimulatedStation(time, entry, app.energy, printer::board);
+    dev.evse.store.SqliteStore store = db == null ? null : dev.evse.store.SqliteStore.open(db);
+    if (store != null) {
+      // The store writes on its own thread: wait for it before time moves on, so every event is
+      // published at the virtual instant it happened.
+      time.beforeTimeMoves(() -> store.flush().toCompletableFuture().join());
+    }
+    SimulatedStation station = new SimulatedStation(time, entry, java.util.Optional.of(app.energy), printer::board,
+        store == null ? dev.evse.core.port.SessionStore.NONE : store.forEvse(entry.evse().connectorId));
     station.evse().addListener(printer);
     boolean[] scriptDone = {false};
     station.hardware().car().onScriptFinished(o -> {
@@ -83,12 +94,17 @@ public final class SimulateCommand implements Callable<Integer> {
     long limit = maxDuration.toMillis();
     while (time.now() < limit) {
       time.advanceBy(Math.min(1000, limit - time.now()));
+
       if (scriptDone[0] && station.evse().stateNow() == ChargerState.Idle) {
         break;
       }
     }
     long wallMs = (System.nanoTime() - wallStart) / 1_000_000;
     station.stop();
+    if (store != null) {
+      store.close();
+      out.println("sessions recorded in " + db);
+    }
     out.printf(Locale.ROOT, "summary: %d session(s), %.1f Wh delivered, %s virtual, simulated in %d ms%s%n",
         printer.sessionsFinished(), station.hardware().meter().energyWh(), StationOutput.clock(time.now()),
         wallMs, time.now() >= limit ? " (stopped at --max-duration)" : "");

@@ -39,6 +39,7 @@ public final class VirtualTimeLoopGroup implements LoopGroup {
   private static final int MAX_TASKS_PER_INSTANT = 1_000_000;
 
   private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  private Runnable beforeTimeMoves = () -> { };
   private final Instant epoch;
   private long now;
   private long seq;
@@ -104,6 +105,15 @@ public final class VirtualTimeLoopGroup implements LoopGroup {
     return e;
   }
 
+  /**
+   * Runs {@code hook} whenever time is about to move forward, after everything due now has run.
+   * Work done outside the timeline (a database on its own thread) can be awaited there, so its
+   * answers land at the virtual instant they belong to.
+   */
+  public void beforeTimeMoves(Runnable hook) {
+    this.beforeTimeMoves = hook;
+  }
+
   /** The current virtual time in milliseconds. */
   public synchronized long now() {
     return now;
@@ -128,6 +138,12 @@ public final class VirtualTimeLoopGroup implements LoopGroup {
     long instant = -1;
     while (true) {
       Entry next;
+      synchronized (this) {
+        next = queue.peek();
+      }
+      if (next == null || next.due > now()) {
+        beforeTimeMoves.run(); // may queue more work at the current instant
+      }
       synchronized (this) {
         next = queue.peek();
         if (next == null || next.due > target) {
