@@ -13,6 +13,7 @@ final class EventFormat {
       s.append(" reason=").append(p.reason());
       p.idTag().ifPresent(t -> s.append(" id_tag=").append(t.idToken().value()));
       p.reservationId().ifPresent(r -> s.append(" reservation_id=").append(r));
+      p.loggingPath().ifPresent(l -> s.append(" logging_path=").append(l));
     });
     e.transactionStarted().ifPresent(p -> s.append(" id_tag=").append(p.idTag().idToken().value())
         .append(String.format(Locale.ROOT, " meter=%.1f Wh", p.meterValue().energyWhImport().total())));

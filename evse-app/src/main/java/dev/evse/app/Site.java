@@ -88,7 +88,7 @@ public final class Site implements AutoCloseable {
     auth = new Auth(loops.newLoop("auth"), config.auth);
     for (AppConfig.EvseEntry entry : config.evses) {
       SimulatedStation station = new SimulatedStation(loops, entry, Optional.empty(),
-          options.boardDecorator().apply(entry.evse().connectorId), store.forEvse(entry.evse().connectorId));
+          options.boardDecorator().apply(entry.evse().connectorId), Optional.of(store));
       energy.addEvse(station.evse());
       auth.attach(station.evse());
       attachOutput.apply(station);

@@ -125,6 +125,7 @@ public final class EvseManager
         config.softOverCurrentTolerancePercent, config.softOverCurrentMeasurementNoiseA,
         config.softOverCurrentTimeoutMs);
     this.events = new SessionEventPublisher(loop, this::meterValue, out, b.store, this::storeFailed);
+    events.sessionLog(b.sessionLog);
     this.errors = new ErrorRegistry(
         new FatalErrorPolicy(config.failOnPowermeterErrors),
         config.inoperativeErrorUseVendorId,
@@ -248,6 +249,7 @@ public final class EvseManager
     private ConnectorLock lock;
     private final List<PowerMeter> meters = new ArrayList<>();
     private SessionStore store = SessionStore.NONE;
+    private dev.evse.core.port.SessionLog sessionLog = dev.evse.core.port.SessionLog.NONE;
     private RandomGenerator random = new java.security.SecureRandom();
 
     private Builder(EventLoop loop, BoardSupport board) {
@@ -283,6 +285,12 @@ public final class EvseManager
 
     public Builder store(SessionStore s) {
       this.store = s;
+      return this;
+    }
+
+    /** Session logs ({@code session_logging}): the folder of each session's log. */
+    public Builder sessionLog(dev.evse.core.port.SessionLog l) {
+      this.sessionLog = l;
       return this;
     }
 

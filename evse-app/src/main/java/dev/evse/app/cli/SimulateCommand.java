@@ -81,7 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
       time.beforeTimeMoves(() -> store.flush().toCompletableFuture().join());
     }
     SimulatedStation station = new SimulatedStation(time, entry, java.util.Optional.of(app.energy), printer::board,
-        store == null ? dev.evse.core.port.SessionStore.NONE : store.forEvse(entry.evse().connectorId));
+        java.util.Optional.ofNullable(store));
     station.evse().addListener(printer);
     boolean[] scriptDone = {false};
     station.hardware().car().onScriptFinished(o -> {

@@ -39,6 +39,7 @@ public final class SessionEventPublisher {
   private final Supplier<Powermeter> meterValue;
   private final EvseManagerListener out;
   private final DurablePublication durable;
+  private dev.evse.core.port.SessionLog sessionLog = dev.evse.core.port.SessionLog.NONE;
   private String uuid = "";
   private String protocol = PROTOCOL_UNKNOWN;
 
@@ -54,6 +55,11 @@ public final class SessionEventPublisher {
     this.durable = new DurablePublication(loop, store, out, storeFailed);
   }
 
+  /** Where session logs go; their folder becomes SessionStarted's {@code logging_path}. */
+  public void sessionLog(dev.evse.core.port.SessionLog log) {
+    this.sessionLog = log;
+  }
+
   /** The uuid of the session in progress, empty between sessions. */
   public String uuid() {
     return uuid;
@@ -63,7 +69,8 @@ public final class SessionEventPublisher {
     uuid = session.uuid();
     protocol = PROTOCOL_IEC;
     publish(event(SessionEventEnum.SessionStarted).sessionStarted(new SessionStarted(
-        session.startReason(), idTag, meter(), Optional.empty(), session.reservationId(), Optional.empty())));
+        session.startReason(), idTag, meter(), Optional.empty(), session.reservationId(),
+        sessionLog.begin(session.uuid(), clock.wallTime()))));
   }
 
   public void sessionFinished() {
