@@ -59,6 +59,7 @@ public final class Site implements AutoCloseable {
   private EmbeddedBroker broker;
   private MqttConnection mqtt;
   private Dashboard dashboard;
+  private dev.evse.app.auth.AuthMqttApis authApis;
   private final List<String> consumerTopics = new ArrayList<>();
 
   private Site(AppConfig config) {
@@ -142,6 +143,9 @@ public final class Site implements AutoCloseable {
         (module, l) -> energy.setExternalLimits(config.energyManager.gridConnection.id, l));
     closers.add(limits);
     ready.add(limits.start());
+    authApis = dev.evse.app.auth.AuthMqttApis.attach(mqtt, auth, config.authApi, prefix, api);
+    closers.add(authApis);
+    ready.add(authApis.start());
     try {
       java.util.concurrent.CompletableFuture.allOf(ready.toArray(java.util.concurrent.CompletableFuture[]::new))
           .get(10, TimeUnit.SECONDS);
@@ -197,6 +201,9 @@ public final class Site implements AutoCloseable {
     if (mqtt != null) {
       lines.add("  MQTT broker " + (broker != null ? broker.url() + " (embedded)" : config.mqtt.url));
       consumerTopics.forEach(t -> lines.add("  EVSE API    " + t + "/..."));
+      if (authApis != null) {
+        authApis.baseTopics().forEach(t -> lines.add("  auth API    " + t + "/..."));
+      }
     }
     lines.add("  database    " + store.file());
     lines.add("  grid        " + config.energyManager.gridConnection.fuseLimitA + " A x "

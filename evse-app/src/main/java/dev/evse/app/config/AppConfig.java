@@ -14,6 +14,8 @@ public final class AppConfig {
   public dev.evse.site.energy.EnergyConfig energyManager = new dev.evse.site.energy.EnergyConfig();
   /** The built-in Auth of {@code evse run}. */
   public dev.evse.site.auth.AuthConfig auth = defaultAuth();
+  /** EVerest's auth APIs over MQTT: token providers, validators, auth_consumer. */
+  public dev.evse.app.auth.AuthApiOptions authApi = dev.evse.app.auth.AuthApiOptions.defaults();
   public ServiceOptions.Store store = new ServiceOptions.Store();
   public ServiceOptions.Mqtt mqtt = new ServiceOptions.Mqtt();
   public ServiceOptions.Dashboard dashboard = new ServiceOptions.Dashboard();

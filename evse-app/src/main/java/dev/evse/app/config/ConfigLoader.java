@@ -25,7 +25,7 @@ public final class ConfigLoader {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-  static final String SECTIONS = "evses, energy, energy_manager, auth, store, mqtt, dashboard";
+  static final String SECTIONS = "evses, energy, energy_manager, auth, auth_api, store, mqtt, dashboard";
 
   private ConfigLoader() {}
 
@@ -64,6 +64,9 @@ public final class ConfigLoader {
         case "energy_manager" -> config.energyManager =
             bind(e.getValue(), dev.evse.site.energy.EnergyConfig.class, "energy_manager", problems);
         case "auth" -> config.auth = bind(e.getValue(), dev.evse.site.auth.AuthConfig.class, "auth", problems);
+        case "auth_api" -> config.authApi = java.util.Optional.ofNullable(
+            bind(e.getValue(), dev.evse.app.auth.AuthApiOptions.class, "auth_api", problems))
+            .orElse(dev.evse.app.auth.AuthApiOptions.defaults());
         case "store" -> config.store = bind(e.getValue(), ServiceOptions.Store.class, "store", problems);
         case "mqtt" -> config.mqtt = bind(e.getValue(), ServiceOptions.Mqtt.class, "mqtt", problems);
         case "dashboard" -> config.dashboard = bind(e.getValue(), ServiceOptions.Dashboard.class, "dashboard", problems);
@@ -76,6 +79,7 @@ public final class ConfigLoader {
     if (config.auth != null && config.auth.connectionTimeout == null) {
       config.auth.connectionTimeout = AppConfig.defaultAuth().connectionTimeout;
     }
+    config.authApi.problems().forEach(p -> problems.add("auth_api." + p));
     if (config.mqtt != null && (config.mqtt.port < 0 || config.mqtt.port > 65535)) {
       problems.add("mqtt.port: " + config.mqtt.port + " is outside 0..65535");
     }
