@@ -11,7 +11,10 @@ import dev.evse.app.web.DashboardOptions;
 import dev.evse.app.web.DashboardStation;
 import dev.evse.app.web.SessionHistory;
 import dev.evse.app.web.SessionSummary;
+import dev.evse.core.EvseManager;
 import dev.evse.core.port.BoardSupport;
+import dev.evse.mqtt.EvseBinding;
+import dev.evse.mqtt.MqttEvseBridges;
 import dev.evse.core.runtime.RealTimeLoopGroup;
 import dev.evse.mqtt.ApiOptions;
 import dev.evse.mqtt.EmbeddedBroker;
@@ -61,6 +64,8 @@ public final class Site implements AutoCloseable {
   private Dashboard dashboard;
   private dev.evse.app.auth.AuthMqttApis authApis;
   private final List<String> consumerTopics = new ArrayList<>();
+  /** EVSEs whose hardware drivers speak MQTT (another process, or real drivers). */
+  private final List<EvseManager> remoteEvses = new ArrayList<>();
 
   private Site(AppConfig config) {
     this.config = config;
@@ -71,7 +76,7 @@ public final class Site implements AutoCloseable {
       boolean noDashboard, boolean noMqtt, Function<Integer, UnaryOperator<BoardSupport>> boardDecorator) {}
 
   /** Starts everything; on any failure what was started is stopped again and the error thrown. */
-  public static Site start(AppConfig config, Options options, Function<SimulatedStation, Runnable> attachOutput) {
+  public static Site start(AppConfig config, Options options, java.util.function.Consumer<EvseManager> attachOutput) {
     Site site = new Site(config);
     try {
       site.startAll(options, attachOutput);
@@ -82,23 +87,33 @@ public final class Site implements AutoCloseable {
     }
   }
 
-  private void startAll(Options options, Function<SimulatedStation, Runnable> attachOutput) {
+  private void startAll(Options options, java.util.function.Consumer<EvseManager> attachOutput) {
     Path db = StorePaths.resolve(options.db().orElse(config.store.db.isBlank() ? null : Path.of(config.store.db)));
     store = SqliteStore.open(db);
     energy = new EnergyManager(loops.newLoop("energy"), config.energyManager);
     auth = new Auth(loops.newLoop("auth"), config.auth);
+    List<AppConfig.EvseEntry> remote = config.evses.stream().filter(e -> e.hardware().overMqtt()).toList();
+    boolean withMqtt = config.mqtt.enabled && !options.noMqtt();
+    if (!remote.isEmpty() && !withMqtt) {
+      throw new IllegalArgumentException("EVSE " + remote.get(0).evse().connectorId
+          + " has hardware.driver: mqtt, which needs the MQTT API (do not use --no-mqtt or mqtt.enabled: false)");
+    }
     for (AppConfig.EvseEntry entry : config.evses) {
+      if (entry.hardware().overMqtt()) {
+        continue;
+      }
       SimulatedStation station = new SimulatedStation(loops, entry, Optional.empty(),
           options.boardDecorator().apply(entry.evse().connectorId), Optional.of(store));
       energy.addEvse(station.evse());
       auth.attach(station.evse());
-      attachOutput.apply(station);
+      attachOutput.accept(station.evse());
       stations.add(station);
     }
-    if (config.mqtt.enabled && !options.noMqtt()) {
-      startMqtt(options);
+    if (withMqtt) {
+      startMqtt(options, remote, attachOutput);
     }
     stations.forEach(SimulatedStation::start);
+    remoteEvses.forEach(EvseManager::start);
     energy.start();
     auth.start();
     if (config.dashboard.enabled && !options.noDashboard()) {
@@ -111,7 +126,8 @@ public final class Site implements AutoCloseable {
     }
   }
 
-  private void startMqtt(Options options) {
+  private void startMqtt(Options options, List<AppConfig.EvseEntry> remote,
+      java.util.function.Consumer<EvseManager> attachOutput) {
     String url = config.mqtt.url;
     if (url.isBlank()) {
       int port = options.mqttPort().orElse(config.mqtt.port);
@@ -138,6 +154,29 @@ public final class Site implements AutoCloseable {
       closers.add(consumer);
       ready.add(consumer.start());
       consumerTopics.add(prefix + "everest_api/1/" + EvseManagerConsumerApi.API_TYPE + "/" + s.evse().moduleId());
+    }
+    if (!remote.isEmpty()) {
+      MqttEvseBridges bridges = new MqttEvseBridges(mqtt, api);
+      closers.add(bridges);
+      for (AppConfig.EvseEntry entry : remote) {
+        int id = entry.evse().connectorId;
+        EvseBinding binding = new EvseBinding("evse_manager_" + id, entry.hardware().board(id),
+            Optional.of(entry.hardware().meter(id)).filter(m -> !"none".equals(m)), prefix);
+        EvseManager evse = bridges.add(binding, ports -> ports.applyTo(
+            EvseManager.builder(loops.newLoop("evse-" + id), ports.board()), true)
+            .config(entry.evse())
+            .store(store.forEvse(id))
+            .random(new java.security.SecureRandom())
+            .build()).evse();
+        evse.addListener(store.forEvse(id));
+        energy.addEvse(evse);
+        auth.attach(evse);
+        attachOutput.accept(evse);
+        remoteEvses.add(evse);
+        consumerTopics.add(prefix + "everest_api/1/" + EvseManagerConsumerApi.API_TYPE + "/" + binding.consumerModuleId()
+            + "  (hardware: " + binding.boardModuleId() + ", " + binding.meterModuleId().orElse("no meter") + ")");
+      }
+      ready.add(bridges.start());
     }
     ExternalEnergyLimitsApi limits = new ExternalEnergyLimitsApi(mqtt, prefix, EXTERNAL_LIMITS_MODULE, api,
         (module, l) -> energy.setExternalLimits(config.energyManager.gridConnection.id, l));
@@ -194,7 +233,8 @@ public final class Site implements AutoCloseable {
   /** Lines that tell a person where everything is. */
   public List<String> banner() {
     List<String> lines = new ArrayList<>();
-    lines.add("evse run: " + stations.size() + " EVSE(s) on simulated hardware");
+    lines.add("evse run: " + stations.size() + " EVSE(s) on simulated hardware"
+        + (remoteEvses.isEmpty() ? "" : ", " + remoteEvses.size() + " on MQTT hardware drivers"));
     if (dashboard != null) {
       lines.add("  dashboard   " + dashboard.url());
     }
@@ -218,11 +258,13 @@ public final class Site implements AutoCloseable {
   /** Relays open first, then the services stop; the store is flushed and closed last. */
   @Override
   public void close() {
-    for (SimulatedStation s : stations) {
+    List<EvseManager> all = new ArrayList<>(remoteEvses);
+    stations.forEach(s -> all.add(s.evse()));
+    for (EvseManager evse : all) {
       try {
-        s.evse().stop().get(2, TimeUnit.SECONDS);
+        evse.stop().get(2, TimeUnit.SECONDS);
       } catch (Exception e) {
-        LOG.warn("EVSE {} did not confirm its stop: {}", s.evse().moduleId(), e.toString());
+        LOG.warn("EVSE {} did not confirm its stop: {}", evse.moduleId(), e.toString());
       }
     }
     stations.forEach(SimulatedStation::stop);

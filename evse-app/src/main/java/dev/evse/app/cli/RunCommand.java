@@ -107,10 +107,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     Site.Options options = new Site.Options(Optional.ofNullable(db), Optional.ofNullable(mqttPort),
         Optional.ofNullable(dashboardPort), noDashboard, noMqtt, id -> printers.get(id)::board);
-    try (Site site = Site.start(app, options, station -> {
-      station.evse().addListener(printers.get(station.evse().config().connectorId));
-      return () -> { };
-    })) {
+    try (Site site = Site.start(app, options, evse -> evse.addListener(printers.get(evse.config().connectorId)))) {
       site.banner().forEach(out::println);
       stop.await();
       out.println("evse run: stopping (relays open, open transactions stay on record)");

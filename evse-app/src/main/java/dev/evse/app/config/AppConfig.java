@@ -26,8 +26,12 @@ public final class AppConfig {
     return a;
   }
 
-  /** One EVSE: EVerest's options plus how its simulated hardware behaves. */
-  public record EvseEntry(EvseConfig evse, SimulationOptions simulation) {}
+  /** One EVSE: EVerest's options, where its hardware is, and how its simulated hardware behaves. */
+  public record EvseEntry(EvseConfig evse, SimulationOptions simulation, HardwareOptions hardware) {
+    public EvseEntry(EvseConfig evse, SimulationOptions simulation) {
+      this(evse, simulation, new HardwareOptions());
+    }
+  }
 
   /**
    * The built-in defaults: one simulated EVSE in free service ({@code disable_authentication}),

@@ -111,12 +111,18 @@ public final class ConfigLoader {
       }
       ObjectNode options = ((ObjectNode) node).deepCopy();
       JsonNode sim = options.remove("simulation");
+      JsonNode hw = options.remove("hardware");
       EvseConfig evse = bind(options, EvseConfig.class, where, problems);
       SimulationOptions simulation = sim == null ? new SimulationOptions()
           : bind(sim, SimulationOptions.class, where + ".simulation", problems);
+      HardwareOptions hardware = hw == null ? new HardwareOptions()
+          : bind(hw, HardwareOptions.class, where + ".hardware", problems);
+      if (hardware != null && !hardware.overMqtt() && !"simulated".equals(hardware.driver)) {
+        problems.add(where + ".hardware.driver: " + hardware.driver + " must be simulated or mqtt");
+      }
       if (evse != null) {
         evse.problems().forEach(p -> problems.add(where + "." + p));
-        config.evses.add(new AppConfig.EvseEntry(evse, simulation));
+        config.evses.add(new AppConfig.EvseEntry(evse, simulation, hardware));
       }
     }
   }
