@@ -599,15 +599,13 @@ public final class EvseManager
     }
     boolean three = requested == 3;
     if (charger.state() == ChargerState.Charging || charger.state() == ChargerState.SwitchPhases) {
-      if (!charger.requestPhaseSwitch(three)) {
-        return;
-      }
+      // Counted once the board has switched (end of SwitchPhases), not when asked: a switch
+      // abandoned half-way must not leave a phase count the hardware does not have.
+      charger.requestPhaseSwitch(three);
     } else if (!iec.relaysOn()) {
       board.acSwitchThreePhasesWhileCharging(three);
-    } else {
-      return;
+      phasesAvailable = three ? 3 : 1;
     }
-    phasesAvailable = three ? 3 : 1;
   }
 
   /**
@@ -866,6 +864,8 @@ public final class EvseManager
     @Override
     public void switchPhases(boolean threePhases) {
       board.acSwitchThreePhasesWhileCharging(threePhases);
+      phasesAvailable = threePhases ? 3 : 1;
+      publishLimits();
     }
   }
 }

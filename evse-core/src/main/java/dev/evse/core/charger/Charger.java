@@ -444,6 +444,7 @@ public final class Charger {
       }
       case StoppingCharging -> {
         legacyWakeupDone = false;
+        phaseSwitchRequested = false; // a switch asked for while charging is void once charging stops
         events.simple(SessionEventEnum.StoppingCharging);
         setCpX1();
         stoppingHardStopAt = now() + STOPPING_CHARGING_TIMEOUT_MS;

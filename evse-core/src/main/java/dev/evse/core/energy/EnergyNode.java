@@ -92,8 +92,9 @@ public final class EnergyNode {
     ChargerState state = view.state();
     EvseState evseState = state.energyState();
     boolean needsEnergy = !requestZeroPowerInIdle || switch (state) {
-      case Charging, PrepareCharging, WaitingForAuthentication, ChargingPausedEV, T_step_EF, T_step_X1,
-          SwitchPhases -> true;
+      // PausedEVSE too: a car paused for lack of energy must be able to get some again.
+      case Charging, PrepareCharging, WaitingForAuthentication, ChargingPausedEV, ChargingPausedEVSE, T_step_EF,
+          T_step_X1, SwitchPhases -> true;
       default -> false;
     };
     String hour = Rfc3339.format(Instant.ofEpochMilli(loop.clock().wallTime().toEpochMilli())
