@@ -45,6 +45,14 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed for session ids and the meter key.")
   Long seed;
 
+  @Option(names = "--evses", paramLabel = "N", description = "Simulate a site of N EVSEs behind one grid "
+      + "connection, shared by the site energy manager, and print the granted currents over time.")
+  Integer evses;
+
+  @Option(names = "--grid", paramLabel = "AMPS", defaultValue = "32",
+      description = "Fuse of the site's grid connection per phase, with --evses (default ${DEFAULT-VALUE}).")
+  double grid;
+
   @Option(names = "--db", paramLabel = "FILE", description = "Record the sessions in this database "
       + "(default: none; a transaction left open there by an earlier run is finished first).")
   java.nio.file.Path db;
@@ -55,6 +63,17 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   int run(PrintStream out) throws ConfigLoader.ConfigException {
+    if (evses != null) {
+      if (evses < 1 || evses > 1000 || grid <= 0) {
+        throw new IllegalArgumentException("--evses must be 1..1000 and --grid positive");
+      }
+      String carScript = script != null ? script : "iec_wait_pwr_ready;draw_power_regulated 16,3;sleep 600;unplug";
+      ScriptParser.parse(carScript);
+      java.time.Duration d = maxDuration.compareTo(java.time.Duration.ofHours(24)) == 0
+          ? java.time.Duration.ofMinutes(15) : maxDuration;
+      return dev.evse.app.SimulatedSiteStations.runSite(out, evses, grid, carScript,
+          token == null || token.isEmpty() ? "SIMCARD01" : token, d);
+    }
     AppConfig app = config == null ? AppConfig.simulationDefaults() : ConfigLoader.load(config);
     AppConfig.EvseEntry entry = app.evses.get(0);
     if (script != null) {

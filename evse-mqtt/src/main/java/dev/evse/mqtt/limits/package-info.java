@@ -1,0 +1,2 @@
+/** The served {@code external_energy_limits_consumer} API. */
+package dev.evse.mqtt.limits;
