@@ -182,6 +182,8 @@ public final class Site implements AutoCloseable {
         (module, l) -> energy.setExternalLimits(config.energyManager.gridConnection.id, l));
     closers.add(limits);
     ready.add(limits.start());
+    MqttConnection connection = mqtt;
+    energy.addDecisionListener(d -> connection.publish(prefix + EnergyDecisionJson.TOPIC, EnergyDecisionJson.encode(d)));
     authApis = dev.evse.app.auth.AuthMqttApis.attach(mqtt, auth, config.authApi, prefix, api);
     closers.add(authApis);
     ready.add(authApis.start());
@@ -244,6 +246,7 @@ public final class Site implements AutoCloseable {
       if (authApis != null) {
         authApis.baseTopics().forEach(t -> lines.add("  auth API    " + t + "/..."));
       }
+      lines.add("  energy      " + config.mqtt.topicPrefix + EnergyDecisionJson.TOPIC + " (each round's decision)");
     }
     lines.add("  database    " + store.file());
     lines.add("  grid        " + config.energyManager.gridConnection.fuseLimitA + " A x "

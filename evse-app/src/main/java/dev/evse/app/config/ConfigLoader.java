@@ -46,7 +46,8 @@ public final class ConfigLoader {
     try {
       root = YAML.readTree(yaml);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ConfigException(origin + ": not valid YAML: " + e.getOriginalMessage());
+      String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+      throw new ConfigException(origin + ": not valid YAML" + at + ": " + e.getOriginalMessage());
     }
     AppConfig config = new AppConfig();
     if (root == null || root.isNull() || root.isMissingNode()) {
@@ -92,9 +93,51 @@ public final class ConfigLoader {
       problems.add("energy: max_current_A must be >= 0, valid_for_s and update_interval_ms > 0");
     }
     if (!problems.isEmpty()) {
-      throw new ConfigException(origin + ":\n  " + String.join("\n  ", problems));
+      List<String> located = problems.stream().map(p -> withLine(yaml, p)).toList();
+      throw new ConfigException(origin + ":\n  " + String.join("\n  ", located));
     }
     return config;
+  }
+
+  /** "evses[1].max_amps: unknown option" becomes "line 7: evses[1].max_amps: ..." when found. */
+  static String withLine(String yaml, String problem) {
+    int colon = problem.indexOf(": ");
+    if (colon < 0) {
+      return problem;
+    }
+    String path = problem.substring(0, colon);
+    String[] lines = yaml.split("\n", -1);
+    int from = 0;
+    java.util.regex.Matcher item = java.util.regex.Pattern.compile("^evses\\[(\\d+)]").matcher(path);
+    if (item.find()) {
+      int wanted = Integer.parseInt(item.group(1));
+      int seen = -1;
+      boolean inEvses = false;
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].startsWith("evses:")) {
+          inEvses = true;
+        } else if (inEvses && lines[i].matches("^\\s*- .*") && lines[i].indexOf('-') <= 4 && ++seen == wanted) {
+          from = i;
+          break;
+        }
+      }
+    } else {
+      String section = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].startsWith(section + ":")) {
+          from = i;
+          break;
+        }
+      }
+    }
+    String key = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+    java.util.regex.Pattern keyLine = java.util.regex.Pattern.compile("^\\s*(- )?" + java.util.regex.Pattern.quote(key) + "\\s*:");
+    for (int i = from; i < lines.length; i++) {
+      if (keyLine.matcher(lines[i]).find()) {
+        return "line " + (i + 1) + ": " + problem;
+      }
+    }
+    return problem;
   }
 
   private static void readEvses(JsonNode list, AppConfig config, List<String> problems) {

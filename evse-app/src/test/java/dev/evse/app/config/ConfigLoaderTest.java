@@ -42,6 +42,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void problemsCarryTheirLine() {
+    assertThatThrownBy(() -> ConfigLoader.parse("""
+        evses:
+          - connector_id: 1
+          - connector_id: 2
+            max_amps: 3
+        dashboard:
+          port: 99999
+        """, "x.yaml"))
+        .hasMessageContaining("line 4: evses[1].max_amps: unknown option")
+        .hasMessageContaining("line 6: dashboard.port: 99999 is outside 0..65535");
+  }
+
+  @Test
   void unknownOptionIsNamed() {
     assertThatThrownBy(() -> ConfigLoader.parse("evses:\n  - connector_id: 1\n    max_amps: 3\n", "x.yaml"))
         .hasMessageContaining("evses[0].max_amps: unknown option");
