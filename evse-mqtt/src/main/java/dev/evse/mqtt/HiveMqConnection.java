@@ -213,7 +213,11 @@ public final class HiveMqConnection implements MqttConnection {
     boolean wasConnected = connected;
     connected = false;
     if (wasConnected) {
-      LOG.warn("MQTT connection to {} lost: {}", settings, ctx.getCause().toString());
+      if (closed.get() || ctx.getSource() == MqttDisconnectSource.USER) {
+        LOG.debug("MQTT connection to {} closed", settings);
+      } else {
+        LOG.warn("MQTT connection to {} lost: {}", settings, ctx.getCause().toString());
+      }
       for (ConnectionListener l : listeners) {
         try {
           l.onDisconnected(ctx.getCause());

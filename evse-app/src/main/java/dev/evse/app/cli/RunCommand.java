@@ -62,8 +62,13 @@ public final class RunCommand implements Callable<Integer> {
     }
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
     // Ctrl-C and SIGTERM: stop safely, then leave with 0 (a signal would otherwise give 130/143).
+    // An exit for another reason (a bad config: 2) keeps its own code.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (over.get()) {
+        return;
+      }
       stop.countDown();
       try {
         stopped.await(15, TimeUnit.SECONDS);
@@ -74,6 +79,9 @@ public final class RunCommand implements Callable<Integer> {
     }, "evse-shutdown"));
     try {
       return run(System.out, stop);
+    } catch (Exception | Error e) {
+      over.set(true);
+      throw e;
     } finally {
       stopped.countDown();
     }
