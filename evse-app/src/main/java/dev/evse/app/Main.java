@@ -1,5 +1,6 @@
 package dev.evse.app;
 
+import dev.evse.app.cli.BenchCommand;
 import dev.evse.app.cli.RunCommand;
 import dev.evse.app.cli.SessionsCommand;
 import dev.evse.app.cli.SimHardwareCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code evse} command line. */
 @Command(name = "evse", mixinStandardHelpOptions = true, version = "evse 0.1.0",
     description = "An EVerest-compatible EVSE manager: the charging kernel of one connector.",
-    subcommands = {RunCommand.class, SimulateCommand.class, SessionsCommand.class, SimHardwareCommand.class})
+    subcommands = {RunCommand.class, SimulateCommand.class, SessionsCommand.class, SimHardwareCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
