@@ -608,7 +608,7 @@ public final class FleetBenchmark {
       "usage: FleetBenchmark [--evses N] [--sessions K] [--real-time] [--duration 60s] [--threads T]",
       "                      [--hardware light|sim] [--seed S] [--no-progress]",
       "  --evses N        EVSE managers in this JVM (default 1000)",
-      "  --sessions K     full AC sessions per EVSE, virtual time (default 6)",
+      "  --sessions K     full AC sessions per EVSE, virtual time (default 6); alias --sessions-per-evse",
       "  --real-time      run on a RealTimeLoopGroup and measure CPU and timer lateness",
       "  --duration D     real-time measurement window: 60s, 5m, 1500ms (default 60s)",
       "  --threads T      virtual: shards in parallel; real time: loop worker threads (default: cpus)",
@@ -623,7 +623,7 @@ public final class FleetBenchmark {
       String a = args[i];
       switch (a) {
         case "--evses" -> o = o.withEvses(Integer.parseInt(value(args, ++i, a)));
-        case "--sessions" -> o = o.withSessionsPerEvse(Integer.parseInt(value(args, ++i, a)));
+        case "--sessions", "--sessions-per-evse" -> o = o.withSessionsPerEvse(Integer.parseInt(value(args, ++i, a)));
         case "--real-time" -> o = o.withRealTime(true);
         case "--duration" -> o = o.withDuration(parseDuration(value(args, ++i, a)));
         case "--threads" -> o = o.withThreads(Integer.parseInt(value(args, ++i, a)));

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #cpEvents}: the EV pauses and resumes: C to B, the relay feedback PowerOff, B to C,
- *       PowerOn: four events per invocation, score in events/s. Virtual time moves 5 ms per event
+ *       PowerOn: four events per invocation, score in events/s. Virtual time moves 5 ms after each CP change
  *       so the kernel's own timers (energy request every second, stop timeouts) run as they would.
  *   <li>{@link #session}: a whole AC session (plug-in, authorisation, transaction, 20 meter values
  *       10 s apart, pause and resume, unplug), 31 events, 200 s of virtual time; score in
@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Threads(1)

@@ -48,6 +48,7 @@ public final class EnergyNode {
   private final boolean requestZeroPowerInIdle;
   private final List<Consumer<EnergyFlowRequest>> listeners = new CopyOnWriteArrayList<>();
   private Cancellable timer = Cancellable.NONE;
+  private boolean started;
 
   public EnergyNode(String uuid, EventLoop loop, View view, boolean requestZeroPowerInIdle) {
     this.uuid = uuid;
@@ -58,16 +59,29 @@ public final class EnergyNode {
 
   public void addListener(Consumer<EnergyFlowRequest> l) {
     listeners.add(l);
+    // a listener added after start gets the periodic requests from now on (on the loop)
+    loop.post(() -> {
+      if (started && timer == Cancellable.NONE) {
+        publish(true);
+        timer = loop.every(REQUEST_PERIOD_MS, () -> publish(false));
+      }
+    });
   }
 
-  /** First (priority) request now, then one every second. */
+  /** First (priority) request now, then one every second; no timer while nobody listens. */
   public void start() {
+    started = true;
+    if (listeners.isEmpty()) {
+      return;
+    }
     publish(true);
     timer = loop.every(REQUEST_PERIOD_MS, () -> publish(false));
   }
 
   public void stop() {
+    started = false;
     timer.cancel();
+    timer = Cancellable.NONE;
   }
 
   /** A car starts waiting, or a session ends: the manager should know at once. */

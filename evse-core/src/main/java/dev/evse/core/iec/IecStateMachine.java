@@ -41,6 +41,8 @@ public final class IecStateMachine {
 
   /** What the board's CP output was last set to ("X1", "F" or the PWM duty), to skip repeats. */
   private String boardCp = "";
+  /** The duty last sent with pwm_on (valid while boardCp is "PWM"). */
+  private double boardDuty = Double.NaN;
 
   private boolean powerAllowed;
   private PowerOnReason powerReason = PowerOnReason.PowerOff;
@@ -132,8 +134,9 @@ public final class IecStateMachine {
     }
     duty = d;
     pwmRunning = DutyCycle.isRunning(d);
-    if (!boardCp.equals("PWM " + d)) {
-      boardCp = "PWM " + d;
+    if (!boardCp.equals("PWM") || Double.compare(boardDuty, d) != 0) {
+      boardCp = "PWM";
+      boardDuty = d;
       board.pwmOn(d * 100.0);
     }
     evaluate(lastState);

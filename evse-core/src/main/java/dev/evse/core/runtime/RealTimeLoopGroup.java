@@ -76,7 +76,11 @@ public final class RealTimeLoopGroup implements LoopGroup {
     public void post(Runnable task) {
       tasks.add(task);
       if (scheduled.compareAndSet(false, true)) {
-        workers.execute(this);
+        try {
+          workers.execute(this);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+          scheduled.set(false); // the group is closing: the task is dropped
+        }
       }
     }
 
@@ -85,8 +89,12 @@ public final class RealTimeLoopGroup implements LoopGroup {
       // The flag is checked on the loop, so a cancel made on the loop wins even if the timer
       // thread already handed the task over.
       AtomicBoolean cancelled = new AtomicBoolean();
-      var future =
-          timers.schedule(
+      if (timers.isShutdown()) {
+        return Cancellable.NONE; // the group is closing: nothing runs any more
+      }
+      java.util.concurrent.ScheduledFuture<?> future;
+      try {
+        future = timers.schedule(
               () ->
                   post(
                       () -> {
@@ -96,6 +104,9 @@ public final class RealTimeLoopGroup implements LoopGroup {
                       }),
               Math.max(0, delayMillis),
               TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        return Cancellable.NONE;
+      }
       return () -> {
         cancelled.set(true);
         future.cancel(false);

@@ -1,7 +1,6 @@
 package dev.evse.core.runtime;
 
 import java.time.Instant;
-import java.util.PriorityQueue;
 
 /**
  * Deterministic time for tests, simulations and the fleet benchmark. Nothing runs until the
@@ -11,22 +10,14 @@ import java.util.PriorityQueue;
 public final class VirtualTimeLoopGroup implements LoopGroup {
 
   /** A task queued on the timeline: due time, then queue order, break ties. */
-  private static final class Entry implements Comparable<Entry>, Cancellable {
+  private static final class Entry implements Cancellable {
     final long due;
-    final long seq;
     final Runnable task;
     boolean cancelled;
 
-    Entry(long due, long seq, Runnable task) {
+    Entry(long due, Runnable task) {
       this.due = due;
-      this.seq = seq;
       this.task = task;
-    }
-
-    @Override
-    public int compareTo(Entry o) {
-      int byDue = Long.compare(due, o.due);
-      return byDue != 0 ? byDue : Long.compare(seq, o.seq);
     }
 
     @Override
@@ -35,22 +26,103 @@ public final class VirtualTimeLoopGroup implements LoopGroup {
     }
   }
 
+  /**
+   * A binary min-heap ordered by (due, seq) that keeps the keys in primitive arrays beside the
+   * entries, so sifting compares longs in two arrays instead of chasing one object per level.
+   */
+  private static final class TimerHeap {
+    private long[] dues = new long[256];
+    private long[] seqs = new long[256];
+    private Entry[] entries = new Entry[256];
+    private int size;
+
+    void add(Entry e, long seq) {
+      if (size == entries.length) {
+        int n = size * 2;
+        dues = java.util.Arrays.copyOf(dues, n);
+        seqs = java.util.Arrays.copyOf(seqs, n);
+        entries = java.util.Arrays.copyOf(entries, n);
+      }
+      long due = e.due;
+      int i = size++;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        long pd = dues[parent];
+        if (pd < due || (pd == due && seqs[parent] < seq)) {
+          break;
+        }
+        dues[i] = pd;
+        seqs[i] = seqs[parent];
+        entries[i] = entries[parent];
+        i = parent;
+      }
+      dues[i] = due;
+      seqs[i] = seq;
+      entries[i] = e;
+    }
+
+    Entry peek() {
+      return size == 0 ? null : entries[0];
+    }
+
+    void poll() {
+      int last = --size;
+      long due = dues[last];
+      long seq = seqs[last];
+      Entry e = entries[last];
+      entries[last] = null;
+      if (last == 0) {
+        return;
+      }
+      int i = 0;
+      int half = last >>> 1;
+      while (i < half) {
+        int child = 2 * i + 1;
+        int right = child + 1;
+        long cd = dues[child];
+        long cs = seqs[child];
+        if (right < last && (dues[right] < cd || (dues[right] == cd && seqs[right] < cs))) {
+          child = right;
+          cd = dues[right];
+          cs = seqs[right];
+        }
+        if (due < cd || (due == cd && seq < cs)) {
+          break;
+        }
+        dues[i] = cd;
+        seqs[i] = cs;
+        entries[i] = entries[child];
+        i = child;
+      }
+      dues[i] = due;
+      seqs[i] = seq;
+      entries[i] = e;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void clear() {
+      java.util.Arrays.fill(entries, 0, size, null);
+      size = 0;
+    }
+  }
+
   /** Guards against a task that re-posts itself forever at one instant. */
   private static final int MAX_TASKS_PER_INSTANT = 1_000_000;
 
-  private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  private final TimerHeap queue = new TimerHeap();
   private Runnable beforeTimeMoves = () -> { };
   private final Instant epoch;
-  private long now;
+  private volatile long now;
   private long seq;
 
   private final Clock clock =
       new Clock() {
         @Override
         public long monotonicMillis() {
-          synchronized (VirtualTimeLoopGroup.this) {
-            return now;
-          }
+          return now;
         }
 
         @Override
@@ -100,8 +172,8 @@ public final class VirtualTimeLoopGroup implements LoopGroup {
   }
 
   private synchronized Entry enqueue(long delay, Runnable task) {
-    Entry e = new Entry(now + delay, seq++, task);
-    queue.add(e);
+    Entry e = new Entry(now + delay, task);
+    queue.add(e, seq++);
     return e;
   }
 
@@ -115,7 +187,7 @@ public final class VirtualTimeLoopGroup implements LoopGroup {
   }
 
   /** The current virtual time in milliseconds. */
-  public synchronized long now() {
+  public long now() {
     return now;
   }
 
@@ -151,7 +223,9 @@ public final class VirtualTimeLoopGroup implements LoopGroup {
           return;
         }
         queue.poll();
-        now = next.due;
+        if (next.due != now) {
+          now = next.due;
+        }
       }
       if (next.cancelled) {
         continue;
