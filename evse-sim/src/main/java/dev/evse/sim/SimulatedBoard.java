@@ -1,5 +1,6 @@
 package dev.evse.sim;
 
+import dev.evse.core.port.NoListeners;
 import dev.evse.api.types.BspEventKind;
 import dev.evse.api.types.HardwareCapabilities;
 import dev.evse.api.types.PowerOnOff;
@@ -57,7 +58,7 @@ public final class SimulatedBoard implements BoardSupport {
   private final SimulatedErrors errors;
   private final List<Runnable> electricalHooks = new ArrayList<>();
   private final List<Runnable> plugInHooks = new ArrayList<>();
-  private volatile BoardSupportListener listener = NoListener.BOARD;
+  private volatile BoardSupportListener listener = NoListeners.BOARD;
   private final List<PublishedEvent> events = new ArrayList<>();
 
   // commanded by the EVSE
@@ -86,7 +87,7 @@ public final class SimulatedBoard implements BoardSupport {
   }
 
   void setListener(BoardSupportListener listener) {
-    this.listener = listener == null ? NoListener.BOARD : listener;
+    this.listener = listener == null ? NoListeners.BOARD : listener;
   }
 
   /** Run after every evaluation (the meter integrates here). */

@@ -1,5 +1,6 @@
 package dev.evse.sim;
 
+import dev.evse.core.port.NoListeners;
 import dev.evse.api.codec.Rfc3339;
 import dev.evse.api.errors.ErrorOrigin;
 import dev.evse.api.errors.ErrorState;
@@ -25,14 +26,14 @@ public final class SimulatedErrors {
 
   private final SimContext ctx;
   private final List<ActiveError> active = new ArrayList<>();
-  private volatile ErrorListener listener = NoListener.ERRORS;
+  private volatile ErrorListener listener = NoListeners.ERRORS;
 
   SimulatedErrors(SimContext ctx) {
     this.ctx = ctx;
   }
 
   void setListener(ErrorListener listener) {
-    this.listener = listener == null ? NoListener.ERRORS : listener;
+    this.listener = listener == null ? NoListeners.ERRORS : listener;
   }
 
   /**

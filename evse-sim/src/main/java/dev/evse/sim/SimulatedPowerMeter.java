@@ -1,5 +1,6 @@
 package dev.evse.sim;
 
+import dev.evse.core.port.NoListeners;
 import dev.evse.api.codec.Rfc3339;
 import dev.evse.api.types.Current;
 import dev.evse.api.types.Energy;
@@ -62,7 +63,7 @@ public final class SimulatedPowerMeter implements PowerMeter {
   private final SimContext ctx;
   private final SimulatedBoard board;
   private final OcmfSigner signer;
-  private volatile PowerMeterListener listener = NoListener.METER;
+  private volatile PowerMeterListener listener = NoListeners.METER;
 
   private double energyWh;
   private double lastPowerW;
@@ -90,7 +91,7 @@ public final class SimulatedPowerMeter implements PowerMeter {
   }
 
   void setListener(PowerMeterListener listener) {
-    this.listener = listener == null ? NoListener.METER : listener;
+    this.listener = listener == null ? NoListeners.METER : listener;
   }
 
   void start() {

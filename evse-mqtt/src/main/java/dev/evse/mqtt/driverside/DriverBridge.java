@@ -1,17 +1,11 @@
 package dev.evse.mqtt.driverside;
 
-import dev.evse.api.errors.RaisedError;
-import dev.evse.api.types.BspEventKind;
-import dev.evse.api.types.HardwareCapabilities;
-import dev.evse.api.types.Powermeter;
-import dev.evse.api.types.ProximityPilot;
-import dev.evse.api.types.StopTransactionRequest;
-import dev.evse.api.types.Telemetry;
+import dev.evse.core.port.NoListeners;
+
 import dev.evse.core.port.BoardSupport;
 import dev.evse.core.port.BoardSupportListener;
 import dev.evse.core.port.ConnectorLock;
 import dev.evse.core.port.ErrorListener;
-import dev.evse.core.port.ErrorSource;
 import dev.evse.core.port.PowerMeter;
 import dev.evse.core.port.PowerMeterListener;
 import dev.evse.mqtt.ApiTopics;
@@ -142,17 +136,17 @@ public final class DriverBridge implements AutoCloseable {
 
   /** Where the local board reports; publishes the BSP's m2e vars (no-op without a board). */
   public BoardSupportListener boardListener() {
-    return board.map(BoardSupportDriver::listener).orElse(NO_BOARD);
+    return board.map(BoardSupportDriver::listener).orElse(NoListeners.BOARD);
   }
 
   /** Where the local meter reports; publishes the powermeter's m2e vars (no-op without a meter). */
   public PowerMeterListener meterListener() {
-    return meter.map(PowerMeterDriver::listener).orElse(NO_METER);
+    return meter.map(PowerMeterDriver::listener).orElse(NoListeners.METER);
   }
 
   /** Where the local devices report errors: board, lock and RCD errors go out as BSP errors. */
   public ErrorListener errorListener() {
-    return board.map(BoardSupportDriver::errorListener).orElse(NO_ERRORS);
+    return board.map(BoardSupportDriver::errorListener).orElse(NoListeners.ERRORS);
   }
 
   public Optional<BoardSupportDriver> board() {
@@ -174,40 +168,4 @@ public final class DriverBridge implements AutoCloseable {
     board.ifPresent(BoardSupportDriver::close);
     meter.ifPresent(PowerMeterDriver::close);
   }
-
-  private static final BoardSupportListener NO_BOARD = new BoardSupportListener() {
-    @Override
-    public void onBspEvent(BspEventKind event) {}
-
-    @Override
-    public void onCapabilities(HardwareCapabilities capabilities) {}
-
-    @Override
-    public void onTelemetry(Telemetry telemetry) {}
-
-    @Override
-    public void onPhasesAvailable(int phases) {}
-
-    @Override
-    public void onPpAmpacity(ProximityPilot ampacity) {}
-
-    @Override
-    public void onRequestStopTransaction(StopTransactionRequest request) {}
-  };
-
-  private static final PowerMeterListener NO_METER = new PowerMeterListener() {
-    @Override
-    public void onPowermeter(Powermeter reading) {}
-
-    @Override
-    public void onPublicKeyOcmf(String publicKey) {}
-  };
-
-  private static final ErrorListener NO_ERRORS = new ErrorListener() {
-    @Override
-    public void onErrorRaised(ErrorSource source, RaisedError error) {}
-
-    @Override
-    public void onErrorCleared(ErrorSource source, String type, String subType) {}
-  };
 }

@@ -1,4 +1,4 @@
-package dev.evse.sim;
+package dev.evse.core.port;
 
 import dev.evse.api.errors.RaisedError;
 import dev.evse.api.types.BspEventKind;
@@ -7,16 +7,12 @@ import dev.evse.api.types.Powermeter;
 import dev.evse.api.types.ProximityPilot;
 import dev.evse.api.types.StopTransactionRequest;
 import dev.evse.api.types.Telemetry;
-import dev.evse.core.port.BoardSupportListener;
-import dev.evse.core.port.ErrorListener;
-import dev.evse.core.port.ErrorSource;
-import dev.evse.core.port.PowerMeterListener;
 
-/** Listeners that drop everything, used until {@link SimulatedHardware#connect} is called. */
-final class NoListener {
-  private NoListener() {}
+/** Listeners that drop everything: the default of an adapter until someone connects. */
+public final class NoListeners {
+  private NoListeners() {}
 
-  static final BoardSupportListener BOARD =
+  public static final BoardSupportListener BOARD =
       new BoardSupportListener() {
         @Override
         public void onBspEvent(BspEventKind event) {}
@@ -37,7 +33,7 @@ final class NoListener {
         public void onRequestStopTransaction(StopTransactionRequest request) {}
       };
 
-  static final PowerMeterListener METER =
+  public static final PowerMeterListener METER =
       new PowerMeterListener() {
         @Override
         public void onPowermeter(Powermeter reading) {}
@@ -46,7 +42,7 @@ final class NoListener {
         public void onPublicKeyOcmf(String publicKey) {}
       };
 
-  static final ErrorListener ERRORS =
+  public static final ErrorListener ERRORS =
       new ErrorListener() {
         @Override
         public void onErrorRaised(ErrorSource source, RaisedError error) {}
