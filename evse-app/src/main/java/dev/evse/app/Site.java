@@ -204,8 +204,8 @@ public final class Site implements AutoCloseable {
         List.of(new ScheduleReqEntry(now, limit, limit, Optional.empty(), Optional.empty())), List.of(), List.of()));
   }
 
+  /** Finished sessions as on disk; the dashboard adds those it saw finish itself until they are. */
   private List<SessionSummary> history(int evseId, int limit) {
-    store.flush().toCompletableFuture().join();
     List<SessionRecord> rows = dev.evse.store.history.SessionHistory.read(store.file(),
         new Filter(OptionalInt.of(evseId), Optional.empty()));
     List<SessionSummary> out = new ArrayList<>();

@@ -14,7 +14,6 @@ import dev.evse.api.types.Current;
 import dev.evse.api.types.EnableDisableSource;
 import dev.evse.api.types.EnableSource;
 import dev.evse.api.types.EnableState;
-import dev.evse.api.types.Energy;
 import dev.evse.api.types.EnergyTransferMode;
 import dev.evse.api.types.EnforcedLimits;
 import dev.evse.api.types.Evse;
@@ -31,7 +30,6 @@ import dev.evse.api.types.StopTransactionRequest;
 import dev.evse.api.types.Telemetry;
 import dev.evse.api.types.UpdateAllowedEnergyTransferModesResult;
 import dev.evse.api.types.ValidationResult;
-import dev.evse.api.codec.Rfc3339;
 import dev.evse.core.charger.Charger;
 import dev.evse.core.charger.ChargerEnvironment;
 import dev.evse.core.charger.ChargerSettings;
@@ -220,13 +218,10 @@ public final class EvseManager
   }
 
   /** The token of free service ({@code disable_authentication}). */
-  public static final ProvidedIdToken FREE_SERVICE_TOKEN = new ProvidedIdToken(Optional.empty(),
-      new dev.evse.api.types.IdToken("FREESERVICE", dev.evse.api.types.IdTokenType.Local, Optional.empty()),
-      Optional.empty(), dev.evse.api.types.AuthorizationType.RFID, Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty());
-  private static final ValidationResult FREE_SERVICE_RESULT = new ValidationResult(AuthorizationStatus.Accepted,
-      Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-      Optional.empty());
+  public static final ProvidedIdToken FREE_SERVICE_TOKEN = ProvidedIdToken.of(
+      dev.evse.api.types.IdToken.of("FREESERVICE", dev.evse.api.types.IdTokenType.Local),
+      dev.evse.api.types.AuthorizationType.RFID);
+  private static final ValidationResult FREE_SERVICE_RESULT = ValidationResult.of(AuthorizationStatus.Accepted);
 
   /**
    * Receives this EVSE's {@code energy_flow_request}s (every second, and at once on the state
@@ -817,11 +812,7 @@ public final class EvseManager
     if (lastMeter != null) {
       return lastMeter;
     }
-    return new Powermeter(Rfc3339.format(loop.clock().wallTime()), Optional.empty(), Optional.empty(),
-        new Energy(0.0, Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty());
+    return Powermeter.of(loop.clock().wallTime(), 0.0);
   }
 
   /** The charger's view of the manager around it. */

@@ -8,8 +8,6 @@ import dev.evse.api.types.BspConnectorType;
 import dev.evse.api.types.BspEventKind;
 import dev.evse.api.types.Energy;
 import dev.evse.api.types.HardwareCapabilities;
-import dev.evse.api.types.IdToken;
-import dev.evse.api.types.IdTokenType;
 import dev.evse.api.types.Limits;
 import dev.evse.api.types.Powermeter;
 import dev.evse.api.types.ProvidedIdToken;
@@ -145,12 +143,11 @@ public final class Harness {
   }
 
   public static ProvidedIdToken token(String value) {
-    return new ProvidedIdToken(Optional.empty(), new IdToken(value, IdTokenType.ISO14443, Optional.empty()),
-        Optional.empty(), AuthorizationType.RFID, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return ProvidedIdToken.of(value, AuthorizationType.RFID);
   }
 
   public static ValidationResult accepted() {
-    return result(AuthorizationStatus.Accepted, Optional.empty());
+    return ValidationResult.of(AuthorizationStatus.Accepted);
   }
 
   public static ValidationResult result(AuthorizationStatus status, Optional<Integer> reservationId) {
